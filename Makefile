@@ -1,0 +1,46 @@
+# Entry points of the patch queue. See README.md.
+#
+#   make             install deps, set up build/linux, run the KUnit suites (UML)
+#   make check       everything CI checks; ends with "N passed, N failed"
+#   make tree        (re)create build/linux from the base and patches/
+#   make export      write build/linux's commits back into patches/
+#   make status      fail if build/linux holds work patches/ lacks
+#   make bench       run the scheduler bench suite and print a table
+#   make mbox        write a sendable series with cover letter to build/
+#   make apply KDIR=/path/to/linux   git am the series onto your 6.1.y tree
+
+SHELL := /bin/bash
+
+.PHONY: all deps tree export status check bench mbox apply clean
+
+all: tree
+	scripts/kunit.sh um kunit
+
+deps:
+	@scripts/deps.sh >/dev/null
+
+tree: deps
+	scripts/tree.sh
+
+export:
+	scripts/export.sh
+	@git status --short -- patches
+
+status:
+	@scripts/status.sh
+
+check: deps
+	scripts/check.sh
+
+bench: tree
+	scripts/bench.sh
+
+mbox:
+	scripts/mbox.sh
+
+apply:
+	scripts/apply.sh "$(KDIR)"
+
+# Build output only; build/linux (which may hold unexported work) stays.
+clean:
+	rm -rf build/kunit-* build/*.mbox build/mbox

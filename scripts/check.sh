@@ -1,0 +1,159 @@
+#!/bin/bash
+# The project's test command ("make check"; CI runs it through .ci/run).
+# Runs every check and ends with the line "N passed, N failed". Each line
+# before it is PASS, FAIL or SKIP and one check; SKIPs count in neither.
+set -u
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+K=$top/build/linux
+B=$top/build
+cd "$top"
+
+pass=0 fail=0 skip=0
+start=$(date +%s)
+
+# Count and echo PASS/FAIL/SKIP lines; pass anything else through.
+record() {
+	local status rest
+	while IFS= read -r line; do
+		status=${line%% *}
+		case $status in
+		PASS) pass=$((pass + 1)) ;;
+		FAIL) fail=$((fail + 1)) ;;
+		SKIP) skip=$((skip + 1)) ;;
+		esac
+		printf '%s\n' "$line"
+	done
+}
+
+# check NAME CMD...: one check from a command's exit status.
+check() {
+	local name=$1 out
+	shift
+	if out=$("$@" 2>&1); then
+		echo "PASS $name"
+	else
+		echo "FAIL $name"
+		printf '%s\n' "$out" | tail -n 15 | sed 's/^/    /'
+	fi
+}
+
+finish() {
+	echo "make check took $(( ($(date +%s) - start) / 60 )) min $(( ($(date +%s) - start) % 60 )) s; $skip skipped"
+	echo "$pass passed, $fail failed"
+	[ "$fail" -eq 0 ]
+	exit
+}
+
+series_files() {
+	sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' patches/series
+}
+
+# The series applied with "git apply" to a fresh index of the pristine base
+# gives exactly the tree that is built and tested.
+applies_to_base() {
+	local idx p
+	idx=$(mktemp)
+	trap 'rm -f "$idx"' RETURN
+	GIT_INDEX_FILE=$idx git -C "$K" read-tree base || return 1
+	for p in $(series_files); do
+		GIT_INDEX_FILE=$idx git -C "$K" apply --cached "$top/patches/$p" ||
+			{ echo "patches/$p does not apply"; return 1; }
+	done
+	[ "$(GIT_INDEX_FILE=$idx git -C "$K" write-tree)" = \
+	  "$(git -C "$K" rev-parse 'HEAD^{tree}')" ] ||
+		{ echo "the applied series differs from build/linux"; return 1; }
+}
+
+# Exporting the unchanged tree reproduces patches/ byte for byte, twice.
+export_idempotent() {
+	local tmp
+	tmp=$(mktemp -d)
+	trap 'rm -rf "$tmp"' RETURN
+	scripts/export.sh "$tmp/a" && scripts/export.sh "$tmp/b" &&
+		diff -r "$tmp/a" "$tmp/b" && diff -r patches "$tmp/a"
+}
+
+checkpatch() {
+	local out
+	out=$(cd "$K" && perl scripts/checkpatch.pl --strict --no-summary \
+		--show-types "$top/patches/$1" 2>&1)
+	printf '%s\n' "$out"
+	! printf '%s\n' "$out" | grep -qE '^(ERROR|WARNING|CHECK):'
+}
+
+kerneldoc() {
+	local out
+	out=$(cd "$K" && perl scripts/kernel-doc -none "$1" 2>&1)
+	printf '%s\n' "$out"
+	[ -z "$out" ]
+}
+
+# KUnit suites defined in the files the series touches, at HEAD.
+series_suites() {
+	local files
+	files=$(git -C "$K" diff --name-only --diff-filter=AM base HEAD -- '*.c')
+	[ -n "$files" ] || return 0
+	(cd "$K" && cat $files) | tr -d '\t' |
+		awk '/struct kunit_suite .* = \{/ { s = 1 }
+		     s && /^\.name = "/ { gsub(/.*\.name = "|".*/, ""); print; s = 0 }'
+}
+
+# --- tree -------------------------------------------------------------------
+echo "== tree"
+record < <(check "tree: series applies (make tree)" scripts/tree.sh)
+[ $fail -eq 0 ] || finish
+base_version=$(cat "$B/base-version")
+[ "$base_version" = 6.1.192-2 ] ||
+	echo "WARNING: base is linux-source-6.1 $base_version, not the pinned 6.1.192-2"
+head=$(git -C "$K" rev-parse HEAD)
+trap 'git -C "$K" checkout -q series 2>/dev/null' EXIT
+
+echo "== patch queue"
+record < <(check "queue: series applies to the pristine base" applies_to_base)
+record < <(check "queue: make export is idempotent" export_idempotent)
+record < <(check "queue: make status is clean" scripts/status.sh)
+
+echo "== checkpatch --strict"
+for p in $(series_files); do
+	record < <(check "checkpatch: $p" checkpatch "$p")
+done
+
+echo "== kernel-doc"
+for f in $(git -C "$K" diff --name-only --diff-filter=AM base HEAD -- '*.c' '*.h'); do
+	record < <(check "kernel-doc: $f" kerneldoc "$f")
+done
+
+# --- UML: every patch builds and passes its own KUnit run -------------------
+echo "== UML KUnit (lockdep), at every patch"
+commits=$(git -C "$K" rev-list --reverse base..HEAD)
+n=$(echo "$commits" | wc -w)
+i=0
+for c in $commits; do
+	i=$((i + 1))
+	subject=$(git -C "$K" log -1 --format=%s "$c")
+	git -C "$K" checkout -q --detach "$c"
+	scripts/kunit.sh um > "$B/kunit-um.out" 2>&1
+	res=$(python3 scripts/results.py um "$B/kunit-um.json" \
+		"$B/kunit-um/test.log" $(series_suites))
+	if [ "$c" = "$head" ]; then
+		tail -n 25 "$B/kunit-um.out" | sed 's/^/    /'
+		record < <(printf '%s\n' "$res")
+	elif printf '%s\n' "$res" | grep -q '^FAIL'; then
+		record <<< "FAIL bisect $i/$n: $subject"
+		printf '%s\n' "$res" | grep '^FAIL' | sed 's/^/    /'
+	else
+		record <<< "PASS bisect $i/$n: $subject ($(printf '%s\n' "$res" | grep -c '^PASS') checks)"
+	fi
+done
+git -C "$K" checkout -q series
+[ -n "$commits" ] || echo "(the series is empty)"
+
+# --- x86_64: 2 CPUs, KASAN, DEBUG_ATOMIC_SLEEP, under QEMU TCG --------------
+echo "== x86_64 KUnit (SMP, KASAN, lockdep, atomic sleep)"
+scripts/kunit.sh x86_64 > "$B/kunit-x86_64.out" 2>&1
+tail -n 25 "$B/kunit-x86_64.out" | sed 's/^/    /'
+record < <(python3 scripts/results.py x86_64 "$B/kunit-x86_64.json" \
+	"$B/kunit-x86_64/test.log" $(series_suites))
+
+finish
