@@ -76,7 +76,8 @@ export_idempotent() {
 
 checkpatch() {
 	local out
-	out=$(cd "$K" && perl scripts/checkpatch.pl --strict --no-summary \
+	# Debian's python3 (not a pyenv one) has ply for spdxcheck.py.
+	out=$(cd "$K" && PATH=/usr/bin:$PATH perl scripts/checkpatch.pl --strict --no-summary \
 		--show-types "$top/patches/$1" 2>&1)
 	printf '%s\n' "$out"
 	! printf '%s\n' "$out" | grep -qE '^(ERROR|WARNING|CHECK):'
@@ -124,8 +125,31 @@ for f in $(git -C "$K" diff --name-only --diff-filter=AM base HEAD -- '*.c' '*.h
 	record < <(check "kernel-doc: $f" kerneldoc "$f")
 done
 
-# --- UML: every patch builds and passes its own KUnit run -------------------
-echo "== UML KUnit (lockdep), at every patch"
+# results MODE LABEL ARGS...: the PASS/FAIL lines of one boot. A parser that
+# fails or finds nothing is itself a failure, never a silent pass.
+results() {
+	local out
+	if ! out=$(python3 scripts/results.py "$@" 2>&1) ||
+	   ! printf '%s\n' "$out" | grep -q '^PASS'; then
+		printf '%s\n' "$out" | grep -E '^(PASS|FAIL|SKIP) ' || true
+		echo "FAIL $2 $1: no usable results"
+		printf '%s\n' "$out" | grep -vE '^(PASS|FAIL|SKIP) ' | sed 's/^/    /'
+		return
+	fi
+	printf '%s\n' "$out"
+}
+
+# boot ARCH: the KUnit boot and the dma-buf selftest boot of one kernel.
+boot() {
+	local arch=$1 o=$B/kunit-$1
+	scripts/kunit.sh "$arch" kunit > "$o.out" 2>&1
+	results kunit "$arch" "$o.json" "$o/test.log" $(series_suites)
+	scripts/kunit.sh "$arch" selftests > "$o-selftests.out" 2>&1
+	results selftests "$arch" "$o/selftests.log"
+}
+
+# --- UML: every patch builds and passes its own tests ----------------------
+echo "== UML (lockdep, 1 CPU), at every patch"
 commits=$(git -C "$K" rev-list --reverse base..HEAD)
 n=$(echo "$commits" | wc -w)
 i=0
@@ -133,27 +157,26 @@ for c in $commits; do
 	i=$((i + 1))
 	subject=$(git -C "$K" log -1 --format=%s "$c")
 	git -C "$K" checkout -q --detach "$c"
-	scripts/kunit.sh um > "$B/kunit-um.out" 2>&1
-	res=$(python3 scripts/results.py um "$B/kunit-um.json" \
-		"$B/kunit-um/test.log" $(series_suites))
+	res=$(boot um)
 	if [ "$c" = "$head" ]; then
-		tail -n 25 "$B/kunit-um.out" | sed 's/^/    /'
+		grep -E '\[(PASSED|FAILED|SKIPPED|CRASHED)\]|Testing complete|Elapsed' \
+			"$B/kunit-um.out" | sed 's/^/    /'
 		record < <(printf '%s\n' "$res")
 	elif printf '%s\n' "$res" | grep -q '^FAIL'; then
 		record <<< "FAIL bisect $i/$n: $subject"
 		printf '%s\n' "$res" | grep '^FAIL' | sed 's/^/    /'
 	else
-		record <<< "PASS bisect $i/$n: $subject ($(printf '%s\n' "$res" | grep -c '^PASS') checks)"
+		record <<< "PASS bisect $i/$n: $subject ($(printf '%s\n' "$res" | grep -c '^PASS') checks pass)"
 	fi
 done
 git -C "$K" checkout -q series
 [ -n "$commits" ] || echo "(the series is empty)"
 
 # --- x86_64: 2 CPUs, KASAN, DEBUG_ATOMIC_SLEEP, under QEMU TCG --------------
-echo "== x86_64 KUnit (SMP, KASAN, lockdep, atomic sleep)"
-scripts/kunit.sh x86_64 > "$B/kunit-x86_64.out" 2>&1
-tail -n 25 "$B/kunit-x86_64.out" | sed 's/^/    /'
-record < <(python3 scripts/results.py x86_64 "$B/kunit-x86_64.json" \
-	"$B/kunit-x86_64/test.log" $(series_suites))
+echo "== x86_64 (2 CPUs, KASAN, lockdep, atomic sleep; QEMU TCG)"
+res=$(boot x86_64)
+grep -E '\[(PASSED|FAILED|SKIPPED|CRASHED)\]|Testing complete|Elapsed' \
+	"$B/kunit-x86_64.out" | sed 's/^/    /'
+record < <(printf '%s\n' "$res")
 
 finish

@@ -29,6 +29,12 @@ git -C "$K" -c core.abbrev=12 -c diff.renames=true \
 	format-patch --quiet --zero-commit --no-signature --no-numbered \
 	--abbrev=12 --no-thread --no-cover-letter -o "$tmp" base..HEAD
 
+# format-patch folds a long From: header; checkpatch.pl misreads the
+# folded form, so keep it on one line (git am reads both).
+for f in "$tmp"/*.patch; do
+	[ -e "$f" ] && sed -i '1,4{/^From: /{N;s/\n / /}}' "$f"
+done
+
 mkdir -p "$out"
 python3 "$top/scripts/series.py" "$top/patches/series" "$tmp" > "$tmp/series.new"
 find "$out" -maxdepth 1 -name '*.patch' -delete

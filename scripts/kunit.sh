@@ -54,7 +54,9 @@ selftests)
 *)	echo "kunit.sh: unknown mode $mode" >&2; exit 2 ;;
 esac
 
+rm -f "$out/test.log" "$out/selftests.log"
 (cd "$K" && python3 tools/testing/kunit/kunit.py run "$@")
 rc=$?
-[ "$mode" = selftests ] && cp "$out/test.log" "$out/selftests.log"
+[ "$mode" = selftests ] && [ -f "$out/test.log" ] &&
+	mv "$out/test.log" "$out/selftests.log"
 exit $rc

@@ -77,6 +77,8 @@ def dmabuf(label, log):
             failed[f'{m.group(1)}/{m.group(2)}'] = m.group(3)
         if ktap_at is None and re.search(r'(KTAP|TAP) version', line):
             ktap_at = i
+    if not started:
+        say('FAIL', f'{label}: dmabuf_selftests', 'no subtest ran')
     for group in DMABUF_GROUPS:
         if group not in groups:
             say('FAIL', f'{label}: dmabuf_selftests {group}', 'did not run')
