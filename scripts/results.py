@@ -82,15 +82,22 @@ def dmabuf(label, log):
     for group in DMABUF_GROUPS:
         if group not in groups:
             say('FAIL', f'{label}: dmabuf_selftests {group}', 'did not run')
+    runs = {}
     for i, name in started:
+        # dma_resv runs its subtests once per usage: number the repeats.
+        runs[name] = runs.get(name, 0) + 1
+        if runs[name] > 1:
+            name_shown = f'{name} #{runs[name]}'
+        else:
+            name_shown = name
         if name in failed:
-            say('FAIL', f'{label}: dmabuf_selftests {name}',
+            say('FAIL', f'{label}: dmabuf_selftests {name_shown}',
                 f'error {failed[name]}')
         elif ktap_at is None or ktap_at < i:
-            say('FAIL', f'{label}: dmabuf_selftests {name}',
+            say('FAIL', f'{label}: dmabuf_selftests {name_shown}',
                 'did not finish before KUnit started')
         else:
-            say('PASS', f'{label}: dmabuf_selftests {name}')
+            say('PASS', f'{label}: dmabuf_selftests {name_shown}')
 
 # Known problems of the base tree, reported as SKIP with the reason. On UML
 # the dma_fence_chain selftests sometimes destroy their fence slab while a

@@ -22,7 +22,10 @@ if [ -d "$K/.git" ]; then
 		echo "tree: run 'make export' (or remove build/linux) first" >&2
 		exit 1
 	fi
-	if [ "$(cat "$B/applied" 2>/dev/null)" = "$(scripts/fingerprint.sh)" ]; then
+	if [ "$(cat "$B/applied" 2>/dev/null)" = "$(scripts/fingerprint.sh)" ] ||
+	   scripts/status.sh | grep -q 'agree$'; then
+		git -C "$K" rev-parse HEAD > "$B/applied-head"
+		scripts/fingerprint.sh > "$B/applied"
 		echo "tree: build/linux is up to date with patches/"
 		exit 0
 	fi
