@@ -143,7 +143,7 @@ results() {
 boot() {
 	local arch=$1 o=$B/kunit-$1
 	scripts/kunit.sh "$arch" kunit > "$o.out" 2>&1
-	results kunit "$arch" "$o.json" "$o/test.log" $(series_suites)
+	results kunit "$arch" "$o.json" "$o/kunit.log" $(series_suites)
 	scripts/kunit.sh "$arch" selftests > "$o-selftests.out" 2>&1
 	results selftests "$arch" "$o/selftests.log"
 }

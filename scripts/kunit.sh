@@ -11,8 +11,8 @@
 # selftests leave fences in their slab at teardown, and the resulting slab
 # report taints the kernel and switches lockdep off for everything after it.
 #
-# Writes build/kunit-<arch>/test.log (the boot log; selftests.log for the
-# selftests boot) and build/kunit-<arch>.json (kunit.py's parsed results).
+# Writes the boot log to build/kunit-<arch>/kunit.log or selftests.log, and
+# kunit.py's parsed results to build/kunit-<arch>.json.
 # The exit status is kunit.py's; callers gate on scripts/results.py.
 set -u
 
@@ -54,9 +54,8 @@ selftests)
 *)	echo "kunit.sh: unknown mode $mode" >&2; exit 2 ;;
 esac
 
-rm -f "$out/test.log" "$out/selftests.log"
+rm -f "$out/test.log" "$out/$mode.log"
 (cd "$K" && python3 tools/testing/kunit/kunit.py run "$@")
 rc=$?
-[ "$mode" = selftests ] && [ -f "$out/test.log" ] &&
-	mv "$out/test.log" "$out/selftests.log"
+[ -f "$out/test.log" ] && mv "$out/test.log" "$out/$mode.log"
 exit $rc
