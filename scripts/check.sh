@@ -172,6 +172,15 @@ done
 git -C "$K" checkout -q series
 [ -n "$commits" ] || echo "(the series is empty)"
 
+# Cases that must make lockdep report: one boot each, at the last patch.
+echo "== UML negative lockdep cases, one boot each"
+for suite in $(series_suites | grep '_lockdep_'); do
+	KUNIT_KERNEL_ARGS=dma_fence_lr_test.lockdep_negative=1 \
+		scripts/kunit.sh um kunit "$suite" > "$B/kunit-um.out" 2>&1
+	record < <(results kunit "um-negative" "$B/kunit-um.json" \
+		"$B/kunit-um/kunit.log" "$suite")
+done
+
 # --- x86_64: 2 CPUs, KASAN, DEBUG_ATOMIC_SLEEP, under QEMU TCG --------------
 echo "== x86_64 (2 CPUs, KASAN, lockdep, atomic sleep; QEMU TCG)"
 res=$(boot x86_64)

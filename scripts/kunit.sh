@@ -2,7 +2,7 @@
 # Build and boot a KUnit kernel for build/linux as it is checked out, with
 # every .kunitconfig of the series plus configs/<arch>.config.
 #
-# Usage: kunit.sh um|x86_64 [kunit|selftests] [filter_glob]
+# Usage: [KUNIT_KERNEL_ARGS=...] kunit.sh um|x86_64 [kunit|selftests] [filter_glob]
 #
 #   kunit      run the KUnit suites; the dma-buf selftests are skipped.
 #   selftests  run only the in-tree dma-buf selftests (no KUnit suite).
@@ -37,6 +37,10 @@ x86_64)	# QEMU TCG only: KVM is not usable on the project's machines.
 	set -- "$@" --timeout=1800 --qemu_args='-smp 2' ;;
 *)	echo "kunit.sh: unknown arch $arch" >&2; exit 2 ;;
 esac
+
+for a in ${KUNIT_KERNEL_ARGS:-}; do
+	set -- "$@" --kernel_args="$a"
+done
 
 case $mode in
 kunit)
