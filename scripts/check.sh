@@ -178,9 +178,11 @@ git -C "$K" checkout -q series
 echo "== UML negative lockdep cases, one boot each"
 negative=$(sed -n 's/^    # Subtest: \(.*_lockdep_.*\)$/\1/p' \
 	"$B/kunit-um/kunit.log" 2>/dev/null)
+# Each test module gates its negative suites on a parameter of its own.
+negative_args="dma_fence_lr_test.lockdep_negative=1 drm_sched_tests.lockdep_negative=1"
 [ -n "$negative" ] || echo "(none in this series)"
 for suite in $negative; do
-	KUNIT_KERNEL_ARGS=dma_fence_lr_test.lockdep_negative=1 \
+	KUNIT_KERNEL_ARGS=$negative_args \
 		scripts/kunit.sh um kunit "$suite" > "$B/kunit-um.out" 2>&1
 	record < <(results kunit "um-negative" "$B/kunit-um.json" \
 		"$B/kunit-um/kunit.log" "$suite")
