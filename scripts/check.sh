@@ -126,6 +126,10 @@ for f in $(git -C "$K" diff --name-only --diff-filter=AM base HEAD -- '*.c' '*.h
 	record < <(check "kernel-doc: $f" kerneldoc "$f")
 done
 
+echo "== in-tree drm_sched users (x86_64, COMPILE_TEST)"
+record < <(check "compile: lima, panfrost, v3d, etnaviv, amdgpu and msm build" \
+	scripts/compile-users.sh)
+
 # results MODE LABEL ARGS...: the PASS/FAIL lines of one boot. A parser that
 # fails or finds nothing is itself a failure, never a silent pass.
 results() {
