@@ -2,10 +2,15 @@
 # Build and boot a KUnit kernel for build/linux as it is checked out, with
 # every .kunitconfig of the series plus configs/<arch>.config.
 #
-# Usage: [KUNIT_KERNEL_ARGS=...] kunit.sh um|x86_64 [kunit|selftests] [filter_glob]
+# Usage: [KUNIT_KERNEL_ARGS=...] kunit.sh um|x86_64 [kunit|selftests|drm] [filter_glob]
 #
 #   kunit      run the KUnit suites; the dma-buf selftests are skipped.
 #   selftests  run only the in-tree dma-buf selftests (no KUnit suite).
+#   drm        run the series' suites together with the in-tree DRM KUnit
+#              suites (drivers/gpu/drm/tests), in their own build directory
+#              and without CONFIG_HIGH_RES_TIMERS, which only the series'
+#              own .kunitconfig sets: the series must not break DRM's tests,
+#              nor depend on options its .kunitconfig files add.
 #
 # The two boots are kept apart because on UML the base tree's dma_fence_chain
 # selftests leave fences in their slab at teardown, and the resulting slab
@@ -22,6 +27,7 @@ arch=${1:?usage: kunit.sh um|x86_64 [kunit|selftests] [filter_glob]}
 mode=${2:-kunit}
 glob=${3:-}
 out=$top/build/kunit-$arch
+[ "$mode" = drm ] && out=$out-drm
 
 export PATH="/usr/lib/ccache:$PATH"
 
@@ -54,6 +60,13 @@ selftests)
 	[ "$arch" = um ] && set -- "$@" \
 		--kernel_args='dmabuf_selftests.st_filter=!race_signal_callback'
 	set -- "$@" 'no-kunit-suite-matches-this'
+	;;
+drm)
+	set -- "$@" --kunitconfig=drivers/gpu/drm/tests \
+		--kconfig_add=CONFIG_HIGH_RES_TIMERS=n --json="$out.json" \
+		--kernel_args='dmabuf_selftests.st_filter=none'
+	[ -n "$glob" ] && set -- "$@" "$glob"
+	rm -f "$out.json"
 	;;
 *)	echo "kunit.sh: unknown mode $mode" >&2; exit 2 ;;
 esac
