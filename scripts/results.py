@@ -1,20 +1,13 @@
 #!/usr/bin/env python3
 """Turn one boot of a test kernel into PASS/FAIL/SKIP lines, one per check.
 
-Usage: results.py kunit LABEL JSON LOG [SUITE ...]
+Usage: results.py kunit LABEL JSON LOG [SUITE ...]   (each SUITE must have run)
        results.py selftests LABEL LOG
 
-kunit:     every KUnit case in kunit.py's JSON is one check; a parameterised
-           case counts once per parameter. Anything other than PASS or SKIP
-           fails, and each SUITE named must have run.
-selftests: the in-tree dma-buf selftests ran at boot, before KUnit: each
-           subtest is one check, and all five selftest groups must have
-           started.
-Both:      the boot log must hold no KASAN, BUG, Oops, lockdep or
-           atomic-sleep report.
-
-kunit.py's exit status is not used: with some options it is 0 even when
-the run timed out.
+Each KUnit case in kunit.py's JSON, or each dma-buf selftest in the boot log,
+is a check; so is a boot log free of KASAN, BUG, Oops, lockdep and atomic-sleep
+reports. kunit.py's exit status is not used: with some options it is 0 even
+when the run timed out.
 """
 import json
 import re
@@ -29,49 +22,49 @@ BAD_LOG = re.compile(
     r'possible circular locking|possible recursive locking|'
     r'inconsistent lock state|lock held when returning|'
     r'suspicious RCU usage|INFO: task .* blocked|'
-    r'WARNING: possible irq lock inversion')
+    r'WARNING: possible irq lock inversion|^BUG \S+ \(')
+
+# Known problems of the base tree, reported as SKIP with the reason. On UML
+# the dma_fence_chain selftests sometimes destroy their fence slab while a
+# chain irq_work (run on a later tick there) still holds fences.
+KNOWN = [
+    (re.compile(r'^BUG mock_fence .*Objects remaining in mock_fence'),
+     'base tree: dma_fence_chain selftests leak fences on UML (irq_work)'),
+]
 
 def say(status, name, why=''):
     print(f'{status} {name}' + (f': {why}' if why else ''))
 
-def leaves(group, path):
+def leaves(group, path=()):
     for case in group.get('test_cases', []):
-        yield '.'.join(path + [case['name']]), case['status']
+        yield '.'.join(path + (case['name'],)), case['status']
     for sub in group.get('sub_groups', []):
-        yield from leaves(sub, path + [sub['name']])
+        yield from leaves(sub, path + (sub['name'],))
 
 def kunit(label, json_path, suites):
     try:
         with open(json_path) as f:
             root = json.load(f)
     except (OSError, ValueError) as e:
-        say('FAIL', f'{label}: kunit results', f'no parsable JSON ({e})')
-        return
+        return say('FAIL', f'{label}: kunit results', f'no parsable JSON ({e})')
     ran = {g['name'] for g in root.get('sub_groups', [])}
     for suite in suites:
         if suite not in ran:
             say('FAIL', f'{label}: {suite}', 'suite did not run')
-    for name, status in leaves(root, []):
-        if status == 'PASS':
-            say('PASS', f'{label}: {name}')
-        elif status == 'SKIP':
-            say('SKIP', f'{label}: {name}')
+    for name, status in leaves(root):
+        if status in ('PASS', 'SKIP'):
+            say(status, f'{label}: {name}')
         else:
             say('FAIL', f'{label}: {name}', status)
 
 def dmabuf(label, log):
-    started = []
-    failed = {}
-    groups = set()
-    ktap_at = None
+    started, failed, groups, ktap_at = [], {}, set(), None
     for i, line in enumerate(log):
         m = re.search(r'dma-buf: Running (\S+)$', line)
-        if m:
-            if '/' in m.group(1):
-                started.append((i, m.group(1)))
-            else:
-                groups.add(m.group(1))
-            continue
+        if m and '/' in m.group(1):
+            started.append((i, m.group(1)))
+        elif m:
+            groups.add(m.group(1))
         m = re.search(r'dma-buf/(\S+): (\S+) failed with error (-?\d+)', line)
         if m:
             failed[f'{m.group(1)}/{m.group(2)}'] = m.group(3)
@@ -86,35 +79,24 @@ def dmabuf(label, log):
     for i, name in started:
         # dma_resv runs its subtests once per usage: number the repeats.
         runs[name] = runs.get(name, 0) + 1
+        check = f'{label}: dmabuf_selftests {name}'
         if runs[name] > 1:
-            name_shown = f'{name} #{runs[name]}'
-        else:
-            name_shown = name
+            check += f' #{runs[name]}'
         if name in failed:
-            say('FAIL', f'{label}: dmabuf_selftests {name_shown}',
-                f'error {failed[name]}')
+            say('FAIL', check, f'error {failed[name]}')
         elif ktap_at is None or ktap_at < i:
-            say('FAIL', f'{label}: dmabuf_selftests {name_shown}',
-                'did not finish before KUnit started')
+            say('FAIL', check, 'did not finish before KUnit started')
         else:
-            say('PASS', f'{label}: dmabuf_selftests {name_shown}')
-
-# Known problems of the base tree, reported as SKIP with the reason. On UML
-# the dma_fence_chain selftests sometimes destroy their fence slab while a
-# chain irq_work (run on a later tick there) still holds fences.
-KNOWN = [
-    (re.compile(r'^BUG mock_fence .*Objects remaining in mock_fence'),
-     'base tree: dma_fence_chain selftests leak fences on UML (irq_work)'),
-]
+            say('PASS', check)
 
 def boot_log(label, log):
     bad = []
-    for l in log:
-        known = [why for pat, why in KNOWN if pat.search(l)]
+    for line in log:
+        known = [why for pat, why in KNOWN if pat.search(line)]
         if known:
             say('SKIP', f'{label}: known issue', known[0])
-        elif BAD_LOG.search(l) or re.search(r'^BUG \S+ \(', l):
-            bad.append(l.strip())
+        elif BAD_LOG.search(line):
+            bad.append(line.strip())
     if bad:
         say('FAIL', f'{label}: boot log clean', '; '.join(bad[:3]))
     else:
@@ -128,11 +110,11 @@ def read_log(label, path):
         say('FAIL', f'{label}: boot log', str(e))
         return []
 
-def main(mode, label, *args):
+if __name__ == '__main__':
+    mode, label, *args = sys.argv[1:]
     if mode == 'kunit':
-        json_path, log_path, suites = args[0], args[1], args[2:]
-        log = read_log(label, log_path)
-        kunit(label, json_path, suites)
+        log = read_log(label, args[1])
+        kunit(label, args[0], args[2:])
         boot_log(label, log)
     elif mode == 'selftests':
         log = read_log(label, args[0])
@@ -140,6 +122,3 @@ def main(mode, label, *args):
         boot_log(f'{label} selftests', log)
     else:
         sys.exit(f'results.py: unknown mode {mode}')
-
-if __name__ == '__main__':
-    main(*sys.argv[1:])

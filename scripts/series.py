@@ -1,51 +1,63 @@
 #!/usr/bin/env python3
-"""Print a new series file for the patches in a directory.
+"""The one reader of patches/series: a patch file name a line, in order; '#'
+starts a comment; a blank line ends a group of patches.
 
-Usage: series.py OLD_SERIES PATCH_DIR
-
-Patches are matched to the old entries by name without the NNNN- prefix.
-Comment lines and blank lines stay attached to the entry they preceded;
-a new patch goes right after the patch exported before it; comments left
-over by dropped patches move to the end.
+Usage: series.py list SERIES         the patch files, in order
+       series.py ends SERIES         the position (1, 2, ...) of the last patch
+                                     of each group (the tip is one)
+       series.py rewrite SERIES DIR  the series file for the patches in DIR:
+         comments stay with the patch they preceded (matched by name without
+         NNNN-), a new patch goes after the one before it, and comments of
+         dropped patches go to the end.
 """
 import os
 import re
 import sys
 
-def slug(name):
-    return re.sub(r'^\d{4}-', '', name)
+def entries(path):
+    """Every line of the series file, with its patch file or ''."""
+    with open(path) as f:
+        return [(l, l.split('#', 1)[0].strip()) for l in f.read().splitlines()]
 
-def main(old_series, patch_dir):
-    header, blocks, pending = [], {}, []
-    seen_entry = False
-    with open(old_series) as f:
-        for line in f.read().splitlines():
-            entry = line.split('#', 1)[0].strip()
-            if not entry:
-                pending.append(line)
-                continue
-            if not seen_entry:
-                # Up to the last blank line before the first entry is
-                # the file header; the rest belongs to the first entry.
-                cut = max((i + 1 for i, l in enumerate(pending) if not l.strip()),
-                          default=0)
-                header, pending = pending[:cut], pending[cut:]
-                seen_entry = True
-            blocks[slug(entry)] = pending
-            pending = []
-    if not seen_entry:
-        header, pending = pending, []
+def ends(path):
+    n, last = 0, 0
+    for line, entry in entries(path) + [('', '')]:
+        if entry:
+            n += 1
+            last = n
+        elif not line.strip() and last:
+            yield str(last)
+            last = 0
 
-    out = list(header)
+def rewrite(path, patch_dir):
+    slug = lambda name: re.sub(r'^\d{4}-', '', name)
+    header, blocks, pending = None, {}, []
+    for line, entry in entries(path):
+        if not entry:
+            pending.append(line)
+            continue
+        if header is None:
+            # Up to the last blank line before the first entry is the file
+            # header; the rest belongs to the first entry.
+            cut = max([i + 1 for i, l in enumerate(pending) if not l.strip()] + [0])
+            header, pending = pending[:cut], pending[cut:]
+        blocks[slug(entry)] = pending
+        pending = []
+    out = header if header is not None else pending
     for name in sorted(n for n in os.listdir(patch_dir) if n.endswith('.patch')):
-        out.extend(blocks.pop(slug(name), []))
-        out.append(name)
+        out += blocks.pop(slug(name), []) + [name]
     for rest in blocks.values():
-        out.extend(rest)
-    out.extend(pending)
+        out += rest
+    if header is not None:
+        out += pending
     while out and not out[-1].strip():
         out.pop()
-    print('\n'.join(out))
+    return out
 
 if __name__ == '__main__':
-    main(*sys.argv[1:])
+    cmd, args = sys.argv[1], sys.argv[2:]
+    run = {'list': lambda p: [e for _, e in entries(p) if e],
+           'ends': ends, 'rewrite': rewrite}[cmd]
+    lines = list(run(*args))
+    if lines:
+        print('\n'.join(lines))
