@@ -8,7 +8,8 @@ set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 K=$top/build/linux
 O=$top/build/compile-users
-export PATH="/usr/lib/ccache:$PATH"
+# ccache, with paths relative to the clone so that any clone hits the cache.
+export PATH="/usr/lib/ccache:$PATH" CCACHE_BASEDIR="$top"
 mk() { make -C "$K" O="$O" ARCH=x86_64 -j"$(nproc)" "$@"; }
 
 mkdir -p "$O"

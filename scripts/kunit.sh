@@ -23,7 +23,8 @@ glob=${3:-}
 out=$top/build/kunit-$arch
 [ "$mode" = drm ] && out=$out-drm
 
-export PATH="/usr/lib/ccache:$PATH"
+# ccache, with paths relative to the clone so that any clone hits the cache.
+export PATH="/usr/lib/ccache:$PATH" CCACHE_BASEDIR="$top"
 
 set -- --build_dir="$out" --arch="$arch" --jobs="$(nproc)" \
 	--kunitconfig="$top/configs/$arch.config"
