@@ -152,6 +152,14 @@ checks() {
 		check "kernel-doc: $f" kerneldoc "$f"
 	done
 
+	echo "== spin model of the can_run_job wake-up protocol"
+	# As in results(): no result, or a failure with no FAIL line, is a FAIL.
+	res=$(model/check.sh 2>&1)
+	rc=$?
+	printf '%s\n' "$res"
+	grep -q '^FAIL' <<< "$res" || { [ $rc -eq 0 ] && grep -q '^PASS' <<< "$res"; } ||
+		echo "FAIL spin: model/check.sh gave no result (exit status $rc)"
+
 	echo "== in-tree drm_sched users (x86_64, COMPILE_TEST)"
 	check "compile: lima, panfrost, v3d, etnaviv, amdgpu and msm build" \
 		scripts/compile-users.sh
