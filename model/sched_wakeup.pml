@@ -49,13 +49,12 @@ inline wake_up()
 	}
 }
 
-/* drm_sched_wakeup(): wake only if drm_sched_ready(), a separate read. */
+/* drm_sched_wakeup() on a scheduler with can_run_job: it always wakes.
+ * Its "only if ready" test is for schedulers without can_run_job; see its
+ * kerneldoc for why the test would be unsafe here. */
 inline sched_wakeup()
 {
-	if
-	:: hw_rq_count < LIMIT -> wake_up()
-	:: else
-	fi
+	wake_up()
 }
 
 inline count_pass(c)
