@@ -5,7 +5,7 @@
 #   make tree        (re)create build/linux from the base and patches/
 #   make export      write build/linux's commits back into patches/
 #   make status      fail if build/linux holds work patches/ lacks
-#   make bench       run the scheduler bench suite and print a table
+#   make bench       run the scheduler bench suite and print its tables
 #   make mbox        write a sendable series with cover letter to build/
 #   make apply KDIR=/path/to/linux   git am the series onto your 6.1.y tree
 
@@ -33,9 +33,13 @@ check: deps
 	scripts/check.sh
 
 # The boot's own outcome does not matter here; bench.py fails without results.
+# Once with lockdep, as the tests run, and once without.
 bench: tree
 	scripts/kunit.sh um kunit 'drm_sched_bench*' >&2 || true
-	scripts/bench.py build/kunit-um/kunit.log
+	scripts/kunit.sh um nolockdep 'drm_sched_bench*' >&2 || true
+	scripts/bench.py build/kunit-um/kunit.log 'UML, lockdep'
+	@echo
+	scripts/bench.py build/kunit-um-nolockdep/nolockdep.log 'UML, no lockdep'
 
 mbox:
 	scripts/queue.sh mbox

@@ -8,6 +8,8 @@
 #   selftests  only the in-tree dma-buf selftests (no KUnit suite)
 #   drm        the series' suites with the in-tree DRM ones, without
 #              CONFIG_HIGH_RES_TIMERS, in build/kunit-<arch>-drm
+#   nolockdep  the KUnit suites without lockdep and the other debug options
+#              of configs/nolockdep.config, in build/kunit-<arch>-nolockdep
 #   build      only configure and build the kernel of kunit and selftests
 #
 # Writes the boot log to build/kunit-<arch>/<mode>.log and kunit.py's results
@@ -17,11 +19,11 @@ set -u
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 K=$top/build/linux
-arch=${1:?usage: kunit.sh um|x86_64 [kunit|selftests|drm|build] [filter_glob]}
+arch=${1:?usage: kunit.sh um|x86_64 [kunit|selftests|drm|nolockdep|build] [filter_glob]}
 mode=${2:-kunit}
 glob=${3:-}
 out=$top/build/kunit-$arch
-[ "$mode" = drm ] && out=$out-drm
+case $mode in drm|nolockdep) out=$out-$mode ;; esac
 
 # ccache, with paths relative to the clone so that any clone hits the cache.
 export PATH="/usr/lib/ccache:$PATH" CCACHE_BASEDIR="$top"
@@ -42,9 +44,14 @@ esac
 
 case $mode in
 build)	cd "$K" && exec python3 tools/testing/kunit/kunit.py build "$@" ;;
-kunit|drm)
+kunit|drm|nolockdep)
 	[ "$mode" = drm ] && set -- "$@" --kunitconfig=drivers/gpu/drm/tests \
 		--kconfig_add=CONFIG_HIGH_RES_TIMERS=n
+	if [ "$mode" = nolockdep ]; then
+		for o in $(sed -e 's/#.*//' "$top/configs/nolockdep.config"); do
+			set -- "$@" --kconfig_add="$o"
+		done
+	fi
 	set -- "$@" --json="$out.json" --kernel_args='dmabuf_selftests.st_filter=none'
 	rm -f "$out.json"
 	;;
