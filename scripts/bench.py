@@ -43,6 +43,12 @@ def throughput(rows, base):
             ratio(int(r['median_ns_per_job']),
                   int(b['median_ns_per_job'])) if b else '-'))
     print('(ns per job; "vs base" is the ratio of the medians)')
+    by_mode = {r['mode']: r for r in rows}
+    if 'lr' in by_mode and 'lr_preempt' in by_mode:
+        lr = int(by_mode['lr']['median_ns_per_job'])
+        pre = int(by_mode['lr_preempt']['median_ns_per_job'])
+        print('arming a preempt fence: lr_preempt/lr = %s (%+d ns per job)'
+              % (ratio(pre, lr), pre - lr))
 
 
 def latency(rows, base):
@@ -56,7 +62,9 @@ def latency(rows, base):
             r['case'], r['mode'], r['samples'], int(r['median_ns']) / 1000,
             int(r['p99_ns']) / 1000, mean,
             ratio(int(r['median_ns']), int(b['median_ns'])) if b else '-'))
-    print('(submit to run_job(); "vs base" is the ratio of the medians)')
+    print('(submit, or for wake the event, to run_job(); for preempt,'
+          ' enabling signalling to the signal; "vs base" is the ratio of'
+          ' the medians)')
 
 
 def flow(rows, base):
