@@ -113,13 +113,24 @@ results() {
 	grep -vE '^(PASS|FAIL|SKIP) ' <<< "$out" | sed 's/^/    /'
 }
 
+# The functions defined in the files the series touches, at HEAD, for
+# results.py --touched: a KCSAN or kmemleak report that names one is the
+# series'.
+touched_funcs() {
+	(cd "$K" && git diff --name-only base HEAD -- '*.c' '*.h' | xargs -r cat) |
+		grep -oE '^([A-Za-z_][A-Za-z0-9_ *]*[ *])?[A-Za-z_][A-Za-z0-9_]*\(' |
+		sed -E 's/^(.*[ *])?([A-Za-z0-9_]+)\($/\2/' | sort -u
+}
+
 # boot ARCH: the KUnit boot and the dma-buf selftest boot of one kernel.
+# On x86_64 the KUnit boot ends with a kmemleak scan.
 boot() {
-	local o=$B/kunit-$1
+	local o=$B/kunit-$1 opts=
+	[ "$1" = x86_64 ] && opts="--kmemleak --touched=$tmp/touched"
 	scripts/kunit.sh "$1" kunit > "$o.out" 2>&1
 	grep -E '\[(PASSED|FAILED|SKIPPED|CRASHED)\]|Testing complete|Elapsed' \
 		"$o.out" | sed 's/^/    /'
-	results kunit "$1" "$o.json" "$o/kunit.log" $(series_suites main)
+	results kunit "$1" "$o.json" "$o/kunit.log" $opts $(series_suites main)
 	scripts/kunit.sh "$1" selftests > "$o-selftests.out" 2>&1
 	results selftests "$1" "$o/selftests.log"
 }
@@ -212,8 +223,18 @@ checks() {
 	results kunit um-drm "$B/kunit-um-drm.json" "$B/kunit-um-drm/drm.log" \
 		$(series_suites) drm_mm drm_buddy
 
-	echo "== x86_64 (2 CPUs, KASAN, lockdep, atomic sleep; QEMU TCG)"
+	echo "== x86_64 (2 CPUs, KASAN, lockdep, atomic sleep, failslab, kmemleak; QEMU TCG)"
+	touched_funcs > "$tmp/touched"
 	boot x86_64
+
+	if [ -n "${CHECK_KCSAN:-}" ]; then
+		echo "== x86_64 with KCSAN (strict, 2 CPUs, lockdep; QEMU TCG)"
+		scripts/kunit.sh x86_64 kcsan > "$B/kunit-x86_64-kcsan.out" 2>&1
+		grep -E 'Testing complete|Elapsed' "$B/kunit-x86_64-kcsan.out" | sed 's/^/    /'
+		results kunit x86_64-kcsan "$B/kunit-x86_64-kcsan.json" \
+			"$B/kunit-x86_64-kcsan/kcsan.log" --kcsan --touched="$tmp/touched" \
+			$(series_suites main)
+	fi
 }
 
 checks 2>&1 | count

@@ -9,7 +9,8 @@ PKG=linux-source-6.1
 TARBALL=/usr/src/linux-source-6.1.tar.xz
 TOOLS="bc bison flex libelf-dev libssl-dev ccache python3 python3-ply python3-git
        perl git xz-utils rsync
-       make gcc qemu-system-x86 qemu-system-data spin"
+       make gcc qemu-system-x86 qemu-system-data spin busybox-static
+       sparse coccinelle python3-sphinx python3-sphinx-rtd-theme"
 
 SUDO=
 [ "$(id -u)" -eq 0 ] || SUDO=sudo

@@ -1,13 +1,22 @@
 #!/usr/bin/env python3
 """Turn one boot of a test kernel into PASS/FAIL/SKIP lines, one per check.
 
-Usage: results.py kunit LABEL JSON LOG [SUITE ...]   (each SUITE must have run)
+Usage: results.py kunit LABEL JSON LOG [OPTION ...] [SUITE ...]
        results.py selftests LABEL LOG
 
-Each KUnit case in kunit.py's JSON, or each dma-buf selftest in the boot log,
-is a check; so is a boot log free of KASAN, BUG, Oops, lockdep and atomic-sleep
-reports. kunit.py's exit status is not used: with some options it is 0 even
-when the run timed out.
+Each SUITE must have run. Each KUnit case in kunit.py's JSON, or each dma-buf
+selftest in the boot log, is a check; so is a boot log free of KASAN, BUG,
+Oops, lockdep and atomic-sleep reports. kunit.py's exit status is not used:
+with some options it is 0 even when the run timed out.
+
+Options of kunit mode:
+  --touched=FILE  names of the functions defined in the files the series
+                  touches, one per line; a KCSAN or kmemleak report with one
+                  of them in its stack traces is the series' (FAIL), any
+                  other is the base tree's, listed as SKIP with its report
+  --kcsan         KCSAN reports are classified so, not boot-log failures
+  --kmemleak      the log must hold the kmemleak report that the initramfs
+                  of scripts/initramfs.py prints, classified so
 """
 import json
 import re
@@ -89,9 +98,67 @@ def dmabuf(label, log):
         else:
             say('PASS', check)
 
-def boot_log(label, log):
+FRAME = re.compile(r'(?:^|[\s>\]])([A-Za-z_][A-Za-z0-9_.]*)\+0x[0-9a-f]+/0x')
+
+ALLOC = re.compile(r'^(kmalloc|kmem_cache|__kmem_cache|__kmalloc|kzalloc|'
+                   r'kcalloc|slab_|__slab|kmemleak)')
+
+def blame(label, what, reports, touched):
+    """A FAIL for each report with a touched function in its stack traces;
+    the others are the base tree's: one SKIP, with one example report, for
+    each group of reports from the same first three functions."""
+    base = {}
+    for header, lines in reports:
+        funcs = [m.group(1).split('.')[0] for m in map(FRAME.search, lines) if m]
+        ours = sorted(set(funcs) & touched)
+        if ours:
+            say('FAIL', f'{label}: {what}', f'{header} (in {", ".join(ours[:4])})')
+            for line in lines[:40]:
+                print(f'    {line}')
+        else:
+            key = tuple(f for f in funcs if not ALLOC.match(f))[:3]
+            base.setdefault(key, []).append((header, lines))
+    for key, group in base.items():
+        header, lines = group[0]
+        say('SKIP', f'{label}: {what} in the base tree',
+            f'{len(group)} like "{header}" from {" < ".join(key) or "?"}')
+        for line in lines[:40]:
+            print(f'    {line}')
+
+def kcsan_reports(log):
+    """The KCSAN reports of a log, each (header, lines), and their lines."""
+    reports, inside, cur = [], set(), None
+    for i, line in enumerate(log):
+        if 'BUG: KCSAN: ' in line:
+            cur = (line.split('BUG: KCSAN: ', 1)[1].strip(), [])
+            reports.append(cur)
+        if cur is not None:
+            inside.add(i)
+            cur[1].append(line.strip())
+            if 'Reported by Kernel Concurrency Sanitizer' in line:
+                cur = None
+    return reports, inside
+
+def kmemleak(label, log, touched):
+    try:
+        begin = next(i for i, l in enumerate(log) if 'kmemleak-scan: begin' in l)
+        end = next(i for i, l in enumerate(log) if 'kmemleak-scan: end' in l)
+    except StopIteration:
+        return say('FAIL', f'{label}: kmemleak scan', 'no report in the log')
+    reports = []
+    for line in log[begin + 1:end]:
+        if 'unreferenced object' in line:
+            reports.append((line.strip(), []))
+        elif reports:
+            reports[-1][1].append(line.strip())
+    say('PASS', f'{label}: kmemleak scan ({len(reports)} objects reported)')
+    blame(label, 'kmemleak leak', reports, touched)
+
+def boot_log(label, log, skip=()):
     bad = []
-    for line in log:
+    for i, line in enumerate(log):
+        if i in skip:
+            continue
         known = [why for pat, why in KNOWN if pat.search(line)]
         if known:
             say('SKIP', f'{label}: known issue', known[0])
@@ -114,8 +181,22 @@ if __name__ == '__main__':
     mode, label, *args = sys.argv[1:]
     if mode == 'kunit':
         log = read_log(label, args[1])
-        kunit(label, args[0], args[2:])
-        boot_log(label, log)
+        opts = [a for a in args[2:] if a.startswith('--')]
+        suites = [a for a in args[2:] if not a.startswith('--')]
+        touched = set()
+        for o in opts:
+            if o.startswith('--touched='):
+                with open(o.split('=', 1)[1]) as f:
+                    touched = set(f.read().split())
+        kunit(label, args[0], suites)
+        skip = set()
+        if '--kcsan' in opts:
+            reports, skip = kcsan_reports(log)
+            say('PASS', f'{label}: KCSAN ran ({len(reports)} reports)')
+            blame(label, 'KCSAN data race', reports, touched)
+        if '--kmemleak' in opts:
+            kmemleak(label, log, touched)
+        boot_log(label, log, skip)
     elif mode == 'selftests':
         log = read_log(label, args[0])
         dmabuf(label, log)
