@@ -216,6 +216,12 @@ checks() {
 		results kunit um-negative "$B/kunit-um.json" "$B/kunit-um/kunit.log" "$suite"
 	done
 
+	# The userspace side of the paths the series changed: the dma-buf
+	# kselftest the series adds and the in-tree sync kselftest, on the tip's
+	# UML kernel booted with the host's / over hostfs.
+	echo "== UML kselftests: dma-buf (the series') and sync (in-tree)"
+	scripts/selftests.sh "$K" "$B/kunit-um/linux" "$B/selftests-um"
+
 	# The in-tree DRM suites still pass with the series applied, and the series'
 	# suites need no option that only their own .kunitconfig files set.
 	echo "== UML with the in-tree DRM KUnit suites, no high-resolution timers"
