@@ -2,6 +2,7 @@
 #
 #   make             install deps, set up build/linux, run the KUnit suites (UML)
 #   make check       everything CI checks; ends with "N passed, N failed"
+#   make check-full  make check, then the suites on a KCSAN kernel
 #   make tree        (re)create build/linux from the base and patches/
 #   make export      write build/linux's commits back into patches/
 #   make status      fail if build/linux holds work patches/ lacks
@@ -11,7 +12,7 @@
 
 SHELL := /bin/bash
 
-.PHONY: all deps tree export status check bench mbox apply clean
+.PHONY: all deps tree export status check check-full bench mbox apply clean
 
 all: tree
 	scripts/kunit.sh um kunit
@@ -31,6 +32,9 @@ status:
 
 check: deps
 	scripts/check.sh
+
+check-full: deps
+	CHECK_KCSAN=1 scripts/check.sh
 
 # The boot's own outcome does not matter here; bench.py fails without results.
 # Once with lockdep, as the tests run, and once without.

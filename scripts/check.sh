@@ -163,6 +163,9 @@ checks() {
 		check "kernel-doc: $f" kerneldoc "$f"
 	done
 
+	echo "== static checkers on the touched files, get_maintainer, the mbox"
+	scripts/checkers.sh "$K"
+
 	echo "== spin model of the can_run_job wake-up protocol"
 	# As in results(): no result, or a failure with no FAIL line, is a FAIL.
 	res=$(model/check.sh 2>&1)

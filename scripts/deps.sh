@@ -10,7 +10,7 @@ TARBALL=/usr/src/linux-source-6.1.tar.xz
 TOOLS="bc bison flex libelf-dev libssl-dev ccache python3 python3-ply python3-git
        perl git xz-utils rsync
        make gcc qemu-system-x86 qemu-system-data spin busybox-static
-       sparse coccinelle python3-sphinx python3-sphinx-rtd-theme"
+       sparse coccinelle python3-sphinx python3-sphinx-rtd-theme b4"
 
 SUDO=
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
