@@ -192,7 +192,10 @@ if __name__ == '__main__':
         skip = set()
         if '--kcsan' in opts:
             reports, skip = kcsan_reports(log)
-            say('PASS', f'{label}: KCSAN ran ({len(reports)} reports)')
+            if any('kcsan: enabled' in l for l in log):
+                say('PASS', f'{label}: KCSAN ran ({len(reports)} reports)')
+            else:
+                say('FAIL', f'{label}: KCSAN ran', 'not enabled in this kernel')
             blame(label, 'KCSAN data race', reports, touched)
         if '--kmemleak' in opts:
             kmemleak(label, log, touched)
