@@ -85,6 +85,9 @@ halt='poweroff -f'
 	echo 'mount -t debugfs debugfs /sys/kernel/debug'
 	echo 'mount -t tmpfs tmpfs /tmp'
 	echo 'mount -t tmpfs tmpfs /run'
+	# OUTDIR may be under /tmp or /run, which the tmpfs mounts above
+	# hide: mount it again on a directory made in them.
+	echo "mkdir -p '$out' 2>/dev/null"
 	echo "mount -t hostfs -o '$out' hostfs '$out' || echo '$label: cannot mount $out'"
 	echo "cd '$out' || $halt"
 	for t in $tests; do
@@ -231,7 +234,7 @@ bad=$(awk '
 	END {
 		for (i = 1; i <= NR; i++) {
 			if (line[i] ~ /^WARNING: suspicious RCU usage$/ &&
-			    line[i + 3] ~ /^lib\/maple_tree\.c:[0-9]+ suspicious rcu_dereference_check\(\) usage!$/) {
+			    line[i + 3] ~ /^([^ ]*\/)?lib\/maple_tree\.c:[0-9]+ suspicious rcu_dereference_check\(\) usage!$/) {
 				i = splat_end(i, 0) - 1
 				continue
 			}
